@@ -1,0 +1,22 @@
+/* nrem-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "nrem-application.h"
+#include "nrem-session.h"
+
+G_BEGIN_DECLS
+
+#define NREM_TYPE_WINDOW (nrem_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (NremWindow, nrem_window, NREM, WINDOW, AdwApplicationWindow)
+
+NremWindow *nrem_window_new (NremApplication *application,
+                             NremSession     *session);
+
+G_END_DECLS
