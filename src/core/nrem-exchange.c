@@ -196,6 +196,7 @@ typedef struct
   GString    *path;
   GHashTable *uuids;              /* uuid → kind + 1, every record of the file */
   GHashTable *country_codes;      /* code → TRUE */
+  GHashTable *in_store;           /* uuids and country codes found in the database */
 } Validator;
 
 static void
@@ -639,24 +640,26 @@ read_record (Validator        *v,
       path_pop (v, mark);
     }
 
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
+  /* only when the object has more members than it should is it worth finding which */
+  if (json_object_get_size (object) > 4 + (guint) __builtin_popcount (row->present))
     {
-      const char *key = l->data;
+      members = json_object_get_members (object);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *key = l->data;
+          gsize mark;
 
-      if (strcmp (key, "uuid") == 0 || strcmp (key, "updated_at") == 0 ||
-          strcmp (key, "rev") == 0 || strcmp (key, "origin") == 0 ||
-          nrem_entity_field_index (entity, key) >= 0)
-        continue;
-      {
-        gsize mark = path_push_key (v, key);
-
-        problem (v, _("unknown member of %s"), entity->name);
-        path_pop (v, mark);
-        ok = FALSE;
-      }
+          if (strcmp (key, "uuid") == 0 || strcmp (key, "updated_at") == 0 ||
+              strcmp (key, "rev") == 0 || strcmp (key, "origin") == 0 ||
+              nrem_entity_field_index (entity, key) >= 0)
+            continue;
+          mark = path_push_key (v, key);
+          problem (v, _("unknown member of %s"), entity->name);
+          path_pop (v, mark);
+          ok = FALSE;
+        }
+      g_list_free (members);
     }
-  g_list_free (members);
 
   if (ok && register_uuid (v, row))
     g_ptr_array_add (v->import->rows[entity->kind], g_steal_pointer (&row));
@@ -734,7 +737,14 @@ ref_resolves (Validator      *v,
 
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1 == kind;
-  return v->store != NULL && nrem_store_has_record (v->store, kind, uuid);
+  if (g_hash_table_contains (v->in_store, uuid))
+    return TRUE;
+  if (v->store != NULL && nrem_store_has_record (v->store, kind, uuid))
+    {
+      g_hash_table_add (v->in_store, g_strdup (uuid));
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static const char *
@@ -799,10 +809,15 @@ check_references (Validator *v)
                 }
               else if (field->type == NREM_FIELD_COUNTRY &&
                        !g_hash_table_contains (v->country_codes, value) &&
-                       (v->store == NULL || !nrem_store_has_country (v->store, value)))
+                       !g_hash_table_contains (v->in_store, value))
                 {
-                  path_of_record (v, k, index, field->name);
-                  problem (v, _("the country code %s is unknown"), value);
+                  if (v->store != NULL && nrem_store_has_country (v->store, value))
+                    g_hash_table_add (v->in_store, g_strdup (value));
+                  else
+                    {
+                      path_of_record (v, k, index, field->name);
+                      problem (v, _("the country code %s is unknown"), value);
+                    }
                 }
               else if (field->type == NREM_FIELD_REF_ARRAY)
                 {
@@ -1057,12 +1072,14 @@ nrem_import_new_from_bytes (NremStore   *store,
   v.path = g_string_new (NULL);
   v.uuids = g_hash_table_new (g_str_hash, g_str_equal);
   v.country_codes = g_hash_table_new (g_str_hash, g_str_equal);
+  v.in_store = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   read_document (&v, json_parser_get_root (parser));
 
   g_string_free (v.path, TRUE);
   g_hash_table_unref (v.uuids);
   g_hash_table_unref (v.country_codes);
+  g_hash_table_unref (v.in_store);
 
   if (import->n_problems > 0)
     {
@@ -1197,6 +1214,8 @@ nrem_import_merge (NremImport        *import,
       const NremEntity *entity = nrem_entity_get (k);
       NremMergeCounts *counts = &report->by_entity[k];
 
+      g_autoptr(GHashTable) stored = nrem_store_list_uuids (store, k);
+
       for (guint r = 0; r < rows->len; r++)
         {
           NremRow *incoming = g_ptr_array_index (rows, r);
@@ -1204,7 +1223,8 @@ nrem_import_merge (NremImport        *import,
           g_autoptr(GError) local_error = NULL;
           int cmp;
 
-          local = nrem_store_get_row (store, k, incoming->uuid, &local_error);
+          if (g_hash_table_contains (stored, incoming->uuid))
+            local = nrem_store_get_row (store, k, incoming->uuid, &local_error);
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));

@@ -97,5 +97,18 @@ static const char * const nrem_migrations[] = {
   "CREATE INDEX assessment_mechanism ON assessment (mechanism);"
   "CREATE INDEX recommendation_meeting ON recommendation (meeting, position);"
   "CREATE INDEX revision_recommendation ON revision (recommendation);"
-  "CREATE INDEX conflict_open ON conflict (resolved_at);",
+  "CREATE INDEX conflict_open ON conflict (resolved_at);"
+  /* every child column of a foreign key is indexed: SQLite searches them when parents
+   * change or deferred violations are outstanding */
+  "CREATE INDEX meeting_country ON meeting (country);"
+  "CREATE INDEX mechanism_country ON mechanism (country);"
+  "CREATE INDEX participant_country ON participant (country);"
+  "CREATE INDEX session_chair ON session (chair);"
+  "CREATE INDEX session_rapporteur ON session (rapporteur);"
+  "CREATE INDEX assessment_dimension ON assessment (dimension);"
+  "CREATE INDEX recommendation_session ON recommendation (session);"
+  "CREATE INDEX recommendation_merged_into ON recommendation (merged_into);"
+  "CREATE INDEX recommendation_proposer ON recommendation (proposer);"
+  "CREATE INDEX revision_parent ON revision (parent);"
+  "CREATE INDEX revision_author ON revision (author);",
 };

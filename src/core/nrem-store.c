@@ -1116,6 +1116,27 @@ nrem_store_foreach_row (NremStore       *self,
   return TRUE;
 }
 
+/**
+ * nrem_store_list_uuids:
+ *
+ * Returns: (transfer full): the set of uuids of every stored version of @kind, deleted ones
+ * included
+ */
+GHashTable *
+nrem_store_list_uuids (NremStore      *self,
+                       NremEntityKind  kind)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM \"%s\"", nrem_entity_get (kind)->table);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return set;
+}
+
 guint
 nrem_store_count_rows (NremStore      *self,
                        NremEntityKind  kind)

@@ -99,6 +99,8 @@ gboolean    nrem_store_foreach_row       (NremStore       *self,
                                           NremRowFunc      func,
                                           gpointer         user_data,
                                           GError         **error);
+GHashTable *nrem_store_list_uuids        (NremStore       *self,
+                                          NremEntityKind   kind);
 guint       nrem_store_count_rows        (NremStore       *self,
                                           NremEntityKind   kind);
 gboolean    nrem_store_add_conflict      (NremStore       *self,
