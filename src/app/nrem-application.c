@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "nrem-application.h"
+#include "nrem-cli.h"
 #include "nrem-error.h"
 #include "nrem-window.h"
 
@@ -27,26 +28,94 @@ struct _NremApplication
 
 G_DEFINE_FINAL_TYPE (NremApplication, nrem_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use the database at PATH instead of the default one"), N_("PATH") },
-  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the data to FILE in the exchange format and exit"), N_("FILE") },
-  { "meeting", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Limit an export to the meeting with this uuid (default: everything)"), N_("UUID") },
-  { "with-contacts", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Include e-mail addresses and phone numbers in an export"), NULL },
-  { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Merge an exchange FILE into the database (all or nothing, after a backup) and exit"),
-    N_("FILE") },
-  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --import-json: report what would change and change nothing"), NULL },
-  { "validate-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Check an exchange FILE, report every problem, and exit"), N_("FILE") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and exit"), NULL },
-  { NULL }
+struct _NremCli
+{
+  GVariantDict *options;
+  const char   *db_path;
 };
+
+static const NremCliVerb * const verb_tables[] = {
+  nrem_cli_exchange_verbs,
+  nrem_cli_participants_verbs,
+  nrem_cli_agenda_verbs,
+  nrem_cli_mandates_verbs,
+  nrem_cli_recommendations_verbs,
+};
+
+static const char * const modifier_names[] = {
+#define X(name, arg, desc, arg_desc) name,
+  NREM_CLI_MODIFIERS
+#undef X
+  NULL
+};
+
+const char *
+nrem_cli_get_db_path (NremCli *cli)
+{
+  return cli->db_path;
+}
+
+const char *
+nrem_cli_get_string (NremCli    *cli,
+                     const char *name)
+{
+  const char *value = NULL;
+
+  if (!g_variant_dict_lookup (cli->options, name, "&s", &value) &&
+      !g_variant_dict_lookup (cli->options, name, "^&ay", &value))
+    return NULL;
+  return value;
+}
+
+gboolean
+nrem_cli_get_flag (NremCli    *cli,
+                   const char *name)
+{
+  return g_variant_dict_contains (cli->options, name);
+}
+
+NremSession *
+nrem_cli_open_session (NremCli  *cli,
+                       GError  **error)
+{
+  return nrem_session_new (cli->db_path, error);
+}
+
+/**
+ * nrem_cli_dup_meeting_uuid:
+ *
+ * The meeting of --meeting, or the latest meeting.
+ */
+char *
+nrem_cli_dup_meeting_uuid (NremCli      *cli,
+                           NremSession  *session,
+                           GError      **error)
+{
+  const char *uuid = nrem_cli_get_string (cli, "meeting");
+  char *latest;
+
+  if (uuid != NULL)
+    {
+      if (nrem_session_find_meeting (session, uuid) == NULL)
+        {
+          g_set_error (error, NREM_ERROR, NREM_ERROR_NOT_FOUND,
+                       _("There is no meeting with the uuid %s."), uuid);
+          return NULL;
+        }
+      return g_strdup (uuid);
+    }
+  latest = nrem_store_latest_meeting (nrem_session_get_store (session));
+  if (latest == NULL)
+    g_set_error (error, NREM_ERROR, NREM_ERROR_NOT_FOUND, _("The database holds no meeting."));
+  return latest;
+}
+
+int
+nrem_cli_fail (GError *error)
+{
+  g_printerr ("nrem-desk: %s\n", error->message);
+  return error->domain == NREM_ERROR && error->code == NREM_ERROR_INVALID_FILE ? 3 : 2;
+}
 
 static const char *
 lookup_string (GVariantDict *options,
@@ -61,114 +130,14 @@ lookup_string (GVariantDict *options,
 }
 
 static int
-fail (GError *error)
-{
-  g_printerr ("nrem-desk: %s\n", error->message);
-  return error->domain == NREM_ERROR && error->code == NREM_ERROR_INVALID_FILE ? 3 : 2;
-}
-
-static NremSession *
-open_session (NremApplication  *self,
-              GError          **error)
-{
-  return nrem_session_new (self->db_path, error);
-}
-
-static int
-run_export (NremApplication *self,
-            const char      *file,
-            const char      *meeting,
-            gboolean         with_contacts)
-{
-  g_autoptr(NremSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(session = open_session (self, &error)))
-    return fail (error);
-  if (!nrem_exchange_export_to_file (nrem_session_get_store (session), file, meeting,
-                                     with_contacts, &error))
-    return fail (error);
-  return 0;
-}
-
-static int
-run_import (NremApplication *self,
-            const char      *file,
-            gboolean         dry_run)
-{
-  g_autoptr(NremSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  NremImportReport report;
-
-  if (!(session = open_session (self, &error)))
-    return fail (error);
-  if (!nrem_exchange_import_file (nrem_session_get_store (session), file, dry_run, &report,
-                                  &error))
-    return fail (error);
-  summary = nrem_import_report_format (&report, dry_run);
-  g_print ("%s\n", summary);
-  if (report.backup_path != NULL)
-    g_print (_("Backup of the database before the import: %s\n"), report.backup_path);
-  nrem_import_report_clear (&report);
-  return 0;
-}
-
-static int
-run_validate (NremApplication *self,
-              const char      *file)
-{
-  g_autoptr(NremSession) session = NULL;
-  g_autoptr(NremImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = self->db_path ? g_strdup (self->db_path) : nrem_store_default_path ();
-
-  /* References may point into the database; without one, into the built-in data alone.
-   * Checking a file never creates a database. */
-  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *tmp = g_dir_make_tmp ("nrem-desk-XXXXXX", &error);
-      g_autofree char *path = NULL;
-
-      if (tmp == NULL)
-        return fail (error);
-      path = g_build_filename (tmp, "reference.db", NULL);
-      session = nrem_session_new (path, &error);
-      g_unlink (path);
-      {
-        g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-        g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-        g_unlink (wal);
-        g_unlink (shm);
-      }
-      g_rmdir (tmp);
-    }
-  else
-    session = nrem_session_new (db_path, &error);
-  if (session == NULL)
-    return fail (error);
-
-  import = nrem_import_new_from_file (nrem_session_get_store (session), file, &error);
-  if (import == NULL)
-    return fail (error);
-  g_print (_("%s: valid, %u records\n"), file, nrem_import_get_n_records (import));
-  return 0;
-}
-
-static int
 nrem_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
   NremApplication *self = NREM_APPLICATION (app);
-  const char *export_json = lookup_string (options, "export-json");
-  const char *import_json = lookup_string (options, "import-json");
-  const char *validate_json = lookup_string (options, "validate-json");
-  const char *meeting = lookup_string (options, "meeting");
+  const NremCliVerb *verb = NULL;
+  const char *verb_file = NULL;
   const char *db = lookup_string (options, "db");
-  gboolean with_contacts = g_variant_dict_contains (options, "with-contacts");
-  gboolean dry_run = g_variant_dict_contains (options, "dry-run");
-  guint verbs = (export_json != NULL) + (import_json != NULL) + (validate_json != NULL);
+  NremCli cli;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -184,28 +153,41 @@ nrem_application_handle_local_options (GApplication *app,
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
-  if (verbs > 1)
-    {
-      g_printerr ("nrem-desk: %s\n", _("Give one of --export-json, --import-json and --validate-json at a time."));
-      return 1;
-    }
-  if (dry_run && import_json == NULL)
-    {
-      g_printerr ("nrem-desk: %s\n", _("--dry-run goes with --import-json."));
-      return 1;
-    }
-  if ((meeting != NULL || with_contacts) && export_json == NULL)
-    {
-      g_printerr ("nrem-desk: %s\n", _("--meeting and --with-contacts go with an export."));
-      return 1;
-    }
+  for (guint t = 0; t < G_N_ELEMENTS (verb_tables); t++)
+    for (const NremCliVerb *v = verb_tables[t]; v->run != NULL; v++)
+      {
+        const char *file = lookup_string (options, v->long_name);
 
-  if (export_json != NULL)
-    return run_export (self, export_json, meeting, with_contacts);
-  if (import_json != NULL)
-    return run_import (self, import_json, dry_run);
-  if (validate_json != NULL)
-    return run_validate (self, validate_json);
+        if (file == NULL)
+          continue;
+        if (verb != NULL)
+          {
+            g_printerr ("nrem-desk: %s\n", _("Give one command (--export-json, --import-json, …) at a time."));
+            return 1;
+          }
+        verb = v;
+        verb_file = file;
+      }
+
+  /* a modifier without a verb that takes it is a mistake, said plainly */
+  for (guint m = 0; modifier_names[m] != NULL; m++)
+    if (g_variant_dict_contains (options, modifier_names[m]) &&
+        (verb == NULL || verb->modifiers == NULL ||
+         !g_strv_contains (verb->modifiers, modifier_names[m])))
+      {
+        if (verb != NULL)
+          g_printerr (_("nrem-desk: --%s does not go with --%s.\n"), modifier_names[m], verb->long_name);
+        else
+          g_printerr (_("nrem-desk: --%s goes with a command such as --export-json.\n"), modifier_names[m]);
+        return 1;
+      }
+
+  if (verb != NULL)
+    {
+      cli.options = options;
+      cli.db_path = self->db_path;
+      return verb->run (&cli, verb_file);
+    }
 
   return G_APPLICATION_CLASS (nrem_application_parent_class)->handle_local_options (app, options);
 }
@@ -300,21 +282,38 @@ static const GActionEntry app_entries[] = {
 static void
 nrem_application_init (NremApplication *self)
 {
-  GOptionEntry entries[G_N_ELEMENTS (option_entries)];
+  static const GOptionEntry base_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the database at PATH instead of the default one"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+#define X(name, arg, desc, arg_desc) { name, 0, 0, arg, NULL, desc, arg_desc },
+    NREM_CLI_MODIFIERS
+#undef X
+  };
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
 
-  /* the option table's argument descriptions are translated here */
-  memcpy (entries, option_entries, sizeof entries);
-  for (guint i = 0; entries[i].long_name != NULL; i++)
+  /* descriptions are translated here: GApplication does not know the text domain */
+  for (guint i = 0; i < G_N_ELEMENTS (base_entries); i++)
     {
-      entries[i].description = _(entries[i].description);
-      if (entries[i].arg_description != NULL)
-        entries[i].arg_description = _(entries[i].arg_description);
+      GOptionEntry e = base_entries[i];
+
+      e.description = _(e.description);
+      e.arg_description = e.arg_description ? _(e.arg_description) : NULL;
+      g_array_append_val (entries, e);
     }
-  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  for (guint t = 0; t < G_N_ELEMENTS (verb_tables); t++)
+    for (const NremCliVerb *v = verb_tables[t]; v->run != NULL; v++)
+      {
+        GOptionEntry e = { v->long_name, 0, 0, G_OPTION_ARG_FILENAME, NULL,
+                           _(v->description), _(v->arg_description) };
+
+        g_array_append_val (entries, e);
+      }
+  g_application_add_main_option_entries (G_APPLICATION (self), (GOptionEntry *) entries->data);
   g_application_set_option_context_summary (G_APPLICATION (self),
-    _("Without options, opens the window. With one of --export-json, --import-json or\n"
-      "--validate-json, does that without a display and exits: 0 on success, 2 on an error\n"
-      "of the database or the file system, 3 when a file is not valid."));
+    _("Without a command, opens the window. A command (--export-json, --import-json, …) runs\n"
+      "without a display and exits: 0 on success, 1 for wrong options, 2 on an error of the\n"
+      "database or the file system, 3 when a file is not valid."));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",

@@ -124,31 +124,42 @@ install_fields (GObjectClass   *object_class,
     }
 }
 
-struct _NremMeeting
-{
-  NremRecord parent_instance;
-};
+#define DEFINE_RECORD_CLASS(TypeName, type_name, KIND)                      \
+  struct _##TypeName { NremRecord parent_instance; };                         \
+  G_DEFINE_FINAL_TYPE (TypeName, type_name, NREM_TYPE_RECORD)                 \
+  static void type_name##_class_init (TypeName##Class *klass)                 \
+  {                                                                           \
+    install_fields (G_OBJECT_CLASS (klass), NREM_ENTITY_##KIND);              \
+  }                                                                           \
+  static void type_name##_init (TypeName *self) { }
 
-G_DEFINE_FINAL_TYPE (NremMeeting, nrem_meeting, NREM_TYPE_RECORD)
-
-static void
-nrem_meeting_class_init (NremMeetingClass *klass)
-{
-  install_fields (G_OBJECT_CLASS (klass), NREM_ENTITY_MEETING);
-}
-
-static void
-nrem_meeting_init (NremMeeting *self)
-{
-}
+DEFINE_RECORD_CLASS (NremCountry, nrem_country, COUNTRY)
+DEFINE_RECORD_CLASS (NremMeeting, nrem_meeting, MEETING)
+DEFINE_RECORD_CLASS (NremMechanism, nrem_mechanism, MECHANISM)
+DEFINE_RECORD_CLASS (NremParticipant, nrem_participant, PARTICIPANT)
+DEFINE_RECORD_CLASS (NremAttendance, nrem_attendance, ATTENDANCE)
+DEFINE_RECORD_CLASS (NremAgendaSession, nrem_agenda_session, SESSION)
+DEFINE_RECORD_CLASS (NremDimension, nrem_dimension, DIMENSION)
+DEFINE_RECORD_CLASS (NremAssessment, nrem_assessment, ASSESSMENT)
+DEFINE_RECORD_CLASS (NremRecommendation, nrem_recommendation, RECOMMENDATION)
+DEFINE_RECORD_CLASS (NremRevision, nrem_revision, REVISION)
 
 GType
 nrem_record_type_for_kind (NremEntityKind kind)
 {
   switch (kind)
     {
-    case NREM_ENTITY_MEETING:
-      return NREM_TYPE_MEETING;
+    case NREM_ENTITY_COUNTRY: return NREM_TYPE_COUNTRY;
+    case NREM_ENTITY_MEETING: return NREM_TYPE_MEETING;
+    case NREM_ENTITY_MECHANISM: return NREM_TYPE_MECHANISM;
+    case NREM_ENTITY_PARTICIPANT: return NREM_TYPE_PARTICIPANT;
+    case NREM_ENTITY_ATTENDANCE: return NREM_TYPE_ATTENDANCE;
+    case NREM_ENTITY_SESSION: return NREM_TYPE_AGENDA_SESSION;
+    case NREM_ENTITY_DIMENSION: return NREM_TYPE_DIMENSION;
+    case NREM_ENTITY_ASSESSMENT: return NREM_TYPE_ASSESSMENT;
+    case NREM_ENTITY_RECOMMENDATION: return NREM_TYPE_RECOMMENDATION;
+    case NREM_ENTITY_REVISION: return NREM_TYPE_REVISION;
+    case NREM_N_ENTITIES:
     default:
       return G_TYPE_INVALID;
     }

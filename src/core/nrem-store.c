@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "nrem-store.h"
+#include "nrem-store-private.h"
 #include "nrem-error.h"
 #include "nrem-time.h"
 #include "nrem-uuid.h"
@@ -634,6 +635,22 @@ nrem_store_get_file_version (NremStore *self)
 {
   g_return_val_if_fail (NREM_IS_STORE (self), 0);
   return self->file_version;
+}
+
+/**
+ * nrem_store_set_busy_timeout:
+ * @ms: how long a write waits for another program's lock before it fails
+ *
+ * The store waits 5 seconds by default; tests of a locked database wait less.
+ */
+void
+nrem_store_set_busy_timeout (NremStore *self,
+                             int        ms)
+{
+  g_return_if_fail (NREM_IS_STORE (self));
+  g_return_if_fail (ms >= 0);
+
+  sqlite3_busy_timeout (self->db, ms);
 }
 
 gboolean
@@ -1637,4 +1654,31 @@ nrem_store_latest_meeting (NremStore *self)
     uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return uuid;
+}
+
+sqlite3 *
+nrem_store_get_db (NremStore *self)
+{
+  return self->db;
+}
+
+gboolean
+nrem_store_set_sqlite_error (NremStore  *self,
+                             int         rc,
+                             GError    **error)
+{
+  return set_sqlite_error (self, rc, error);
+}
+
+gboolean
+nrem_store_in_transaction (NremStore *self)
+{
+  return self->in_transaction;
+}
+
+void
+nrem_store_mark_changed (NremStore      *self,
+                         NremEntityKind  kind)
+{
+  mark_changed (self, kind);
 }
