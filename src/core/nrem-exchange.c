@@ -1233,15 +1233,17 @@ nrem_import_merge (NremImport        *import,
 
           if (local == NULL)
             {
-              if (!nrem_store_put_row (store, incoming, error))
+              if (!nrem_store_insert_row (store, incoming, error))
                 goto fail;
               counts->added++;
             }
           else
             {
-              /* what the file does not carry (contact details), the receiver keeps */
+              /* what the file does not carry (contact details), the receiver keeps; a
+               * tombstone carries no content at all, and the record keeps its own, so that
+               * an undelete here brings it back as it was */
               for (guint i = 0; i < entity->n_fields; i++)
-                if (!(incoming->present & (1u << i)) && incoming->deleted_at == 0)
+                if (!(incoming->present & (1u << i)))
                   {
                     g_free (incoming->values[i]);
                     incoming->values[i] = g_strdup (local->values[i]);
@@ -1265,8 +1267,11 @@ nrem_import_merge (NremImport        *import,
                 }
               else
                 {
+                  /* a losing version kept for review once (the same file imported again)
+                   * is no new conflict */
                   if (!nrem_row_content_equal (local, incoming) &&
-                      !is_ancestor (store, incoming, local, FALSE))
+                      !is_ancestor (store, incoming, local, FALSE) &&
+                      !nrem_store_has_conflict (store, incoming))
                     {
                       if (!nrem_store_add_conflict (store, local, incoming, FALSE, error))
                         goto fail;

@@ -83,6 +83,24 @@ skip_ws (Scanner *s)
 static gboolean scan_value (Scanner *s);
 
 static gboolean
+hex4 (const char *p,
+      guint      *out)
+{
+  guint cp = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int v = g_ascii_xdigit_value (p[i]);
+
+      if (v < 0)
+        return FALSE;
+      cp = cp << 4 | (guint) v;
+    }
+  *out = cp;
+  return TRUE;
+}
+
+static gboolean
 scan_string (Scanner     *s,
              const char **out_start,
              gsize       *out_len)
@@ -117,19 +135,25 @@ scan_string (Scanner     *s,
             case 'u':
               {
                 guint cp = 0;
+                guint low = 0;
 
                 if (s->end - s->p < 6)
                   return fail (s, _("unfinished \\u escape"));
-                for (int i = 2; i < 6; i++)
-                  {
-                    int v = g_ascii_xdigit_value (s->p[i]);
-
-                    if (v < 0)
-                      return fail (s, _("invalid \\u escape"));
-                    cp = cp << 4 | (guint) v;
-                  }
+                if (!hex4 (s->p + 2, &cp))
+                  return fail (s, _("invalid \\u escape"));
                 if (cp == 0)
                   return fail (s, _("the text contains a NUL character (\\u0000)"));
+                /* UTF-16 surrogates only in pairs: json-glib turns a lone one into invalid
+                 * UTF-8, and a broken pair into an error without a JSON path */
+                if (cp >= 0xdc00 && cp <= 0xdfff)
+                  return fail (s, _("an unpaired UTF-16 surrogate (\\u%04x) in a string"), cp);
+                if (cp >= 0xd800 && cp <= 0xdbff)
+                  {
+                    if (s->end - s->p < 12 || s->p[6] != '\\' || s->p[7] != 'u' ||
+                        !hex4 (s->p + 8, &low) || low < 0xdc00 || low > 0xdfff)
+                      return fail (s, _("an unpaired UTF-16 surrogate (\\u%04x) in a string"), cp);
+                    s->p += 6;
+                  }
                 s->p += 6;
               }
               break;

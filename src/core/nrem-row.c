@@ -244,6 +244,15 @@ nrem_row_write_json (const NremRow *row,
   g_string_append (out, sep);
   KEY ("origin");
   nrem_json_write_string (out, row->origin);
+  /* Exports write deleted records as tombstones, never through here; a version kept in the
+   * conflict table says that it is a deletion. */
+  if (row->deleted_at != 0)
+    {
+      g_string_append (out, sep);
+      KEY ("deleted_at");
+      nrem_time_format_ms_buf (row->deleted_at, ts);
+      nrem_json_write_string (out, ts);
+    }
 
   for (guint i = 0; i < entity->n_fields; i++)
     {

@@ -44,6 +44,7 @@ struct _NremStore
 
   sqlite3_stmt  *get_stmt[NREM_N_ENTITIES];
   sqlite3_stmt  *put_stmt[NREM_N_ENTITIES];
+  sqlite3_stmt  *insert_stmt[NREM_N_ENTITIES];
   sqlite3_stmt  *has_stmt[NREM_N_ENTITIES];
   sqlite3_stmt  *has_country_stmt;
 };
@@ -191,8 +192,8 @@ build_has (const NremEntity *entity)
   return g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE uuid = ?1", entity->table);
 }
 
-static char *
-build_put (const NremEntity *entity)
+static GString *
+build_insert_string (const NremEntity *entity)
 {
   GString *sql = g_string_new (NULL);
 
@@ -201,7 +202,22 @@ build_put (const NremEntity *entity)
   g_string_append (sql, ") VALUES (?1, ?2, ?3, ?4, ?5");
   for (guint i = 0; i < entity->n_fields; i++)
     g_string_append_printf (sql, ", ?%u", i + 6);
-  g_string_append (sql, ") ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at,"
+  g_string_append_c (sql, ')');
+  return sql;
+}
+
+static char *
+build_insert (const NremEntity *entity)
+{
+  return g_string_free (build_insert_string (entity), FALSE);
+}
+
+static char *
+build_put (const NremEntity *entity)
+{
+  GString *sql = build_insert_string (entity);
+
+  g_string_append (sql, " ON CONFLICT (uuid) DO UPDATE SET updated_at = excluded.updated_at,"
                         " rev = excluded.rev, origin = excluded.origin,"
                         " deleted_at = excluded.deleted_at");
   for (guint i = 0; i < entity->n_fields; i++)
@@ -271,6 +287,7 @@ nrem_store_finalize (GObject *object)
     {
       g_clear_pointer (&self->get_stmt[i], sqlite3_finalize);
       g_clear_pointer (&self->put_stmt[i], sqlite3_finalize);
+      g_clear_pointer (&self->insert_stmt[i], sqlite3_finalize);
       g_clear_pointer (&self->has_stmt[i], sqlite3_finalize);
     }
   g_clear_pointer (&self->has_country_stmt, sqlite3_finalize);
@@ -475,6 +492,31 @@ open_connection (NremStore  *self,
   return TRUE;
 }
 
+/* A WAL database in a folder this user may not write: SQLite cannot create the -shm and
+ * -wal files it reads through, and reads such a file only when told that it is immutable. */
+static gboolean
+open_connection_immutable (NremStore  *self,
+                           GError    **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *uri = NULL;
+  int rc;
+
+  if (file_uri == NULL)
+    return set_sqlite_error (self, SQLITE_CANTOPEN, error);
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                        NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  return TRUE;
+}
+
 /**
  * nrem_store_open:
  * @path: the database file; created with its folder when missing
@@ -518,6 +560,13 @@ nrem_store_open (const char  *path,
 
   /* Reading the header is the first real access: it tells a database from another file. */
   rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK && !writable &&
+      ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN))
+    {
+      if (!open_connection_immutable (self, error))
+        return NULL;
+      rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       int primary = rc & 0xff;
@@ -753,6 +802,31 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A backup of this database is named <prefix>YYYYMMDD-HHMMSS-uuuuuu-<reason>.db. The prefix
+ * alone does not tell: another database in the same folder may have a name that begins with
+ * it ("meeting-2015.db" beside "meeting.db"), and its backups are not this one's to prune. */
+static gboolean
+is_own_backup (const char *name,
+               const char *prefix)
+{
+  const char *stamp;
+
+  if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".db"))
+    return FALSE;
+  stamp = name + strlen (prefix);
+  for (guint i = 0; i < 23; i++)
+    {
+      if (i == 8 || i == 15 || i == 22)
+        {
+          if (stamp[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (stamp[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 prune_backups (const char *dir,
                const char *prefix)
@@ -764,7 +838,7 @@ prune_backups (const char *dir,
   if (d == NULL)
     return;
   while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
+    if (is_own_backup (name, prefix))
       g_ptr_array_add (names, g_strdup (name));
 
   /* names carry a sortable timestamp: the oldest sort first */
@@ -982,10 +1056,12 @@ bind_row (sqlite3_stmt  *stmt,
  * Writes @row as the version of its record, replacing whatever version was stored. The
  * caller has chosen the version (merge or edit) and holds a transaction.
  */
-gboolean
-nrem_store_put_row (NremStore      *self,
-                    const NremRow  *row,
-                    GError        **error)
+static gboolean
+write_row (NremStore      *self,
+           sqlite3_stmt  **cache,
+           char         *(*build) (const NremEntity *),
+           const NremRow  *row,
+           GError        **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -993,17 +1069,37 @@ nrem_store_put_row (NremStore      *self,
   g_return_val_if_fail (NREM_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  stmt = get_statement (self, self->put_stmt, row->kind, build_put, error);
+  stmt = get_statement (self, cache, row->kind, build, error);
   if (stmt == NULL)
     return FALSE;
   bind_row (stmt, row);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, error);
   mark_changed (self, row->kind);
   return TRUE;
+}
+
+gboolean
+nrem_store_put_row (NremStore      *self,
+                    const NremRow  *row,
+                    GError        **error)
+{
+  return write_row (self, self->put_stmt, build_put, row, error);
+}
+
+/**
+ * nrem_store_insert_row:
+ *
+ * Writes the first version of a record the caller knows is not stored.
+ */
+gboolean
+nrem_store_insert_row (NremStore      *self,
+                       const NremRow  *row,
+                       GError        **error)
+{
+  return write_row (self, self->insert_stmt, build_insert, row, error);
 }
 
 /**
@@ -1209,6 +1305,43 @@ nrem_store_add_conflict (NremStore      *self,
   return TRUE;
 }
 
+/**
+ * nrem_store_has_conflict:
+ * @loser: a version that loses the merge against the stored one
+ *
+ * Whether @loser has already been kept in the conflict table (open or resolved) as the losing
+ * version of its record, so that importing the same file again reports no new conflict. A
+ * version is known by its clock: one database never makes two versions with the same one.
+ */
+gboolean
+nrem_store_has_conflict (NremStore     *self,
+                         const NremRow *loser)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+  char updated_at[32];
+
+  nrem_time_format_ms_buf (loser->updated_at, updated_at);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT 1 FROM (SELECT CASE kept_incoming WHEN 0 THEN incoming_json"
+                          "                 ELSE local_json END AS loser"
+                          "               FROM conflict WHERE entity = ?1 AND uuid = ?2)"
+                          " WHERE json_extract (loser, '$.updated_at') = ?3"
+                          " AND json_extract (loser, '$.rev') = ?4"
+                          " AND json_extract (loser, '$.origin') = ?5",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, nrem_entity_get (loser->kind)->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, loser->uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, updated_at, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, loser->rev);
+      sqlite3_bind_text (stmt, 5, loser->origin, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 static char *
 conflict_label (const char *json)
 {
@@ -1321,6 +1454,12 @@ row_from_conflict_json (NremEntityKind  kind,
     return NULL;
   object = json_node_get_object (json_parser_get_root (parser));
   row->uuid = g_strdup (json_object_get_string_member_with_default (object, "uuid", ""));
+  /* a deletion stays a deletion when it is the version kept */
+  if (!nrem_time_parse_ms (json_object_get_string_member_with_default (object, "deleted_at", ""),
+                           &row->deleted_at))
+    row->deleted_at = 0;
+  else if (row->deleted_at == 0)
+    row->deleted_at = 1;
   for (guint i = 0; i < entity->n_fields; i++)
     {
       JsonNode *node = json_object_get_member (object, entity->fields[i].name);
@@ -1556,6 +1695,22 @@ set_deleted (NremStore       *self,
       if (error != NULL && *error == NULL)
         g_set_error (error, NREM_ERROR, NREM_ERROR_NOT_FOUND, _("The record no longer exists."));
       goto fail;
+    }
+  /* A record this database only knows as a tombstone has no content to bring back: made
+   * live, it would be a record without its required fields, and every file this database
+   * writes would be refused everywhere. */
+  if (!deleted && previous->deleted_at != 0)
+    {
+      const NremEntity *entity = nrem_entity_get (kind);
+
+      for (guint i = 0; i < entity->n_fields; i++)
+        if ((entity->fields[i].flags & NREM_FIELD_FLAG_REQUIRED) && previous->values[i] == NULL)
+          {
+            g_set_error (error, NREM_ERROR, NREM_ERROR_NOT_FOUND,
+                         _("The record was deleted elsewhere before this computer saw it; "
+                           "it cannot be brought back here."));
+            goto fail;
+          }
     }
   row = nrem_row_copy (previous);
   nrem_store_stamp (self, row, previous);

@@ -56,6 +56,8 @@ const char *nrem_store_get_read_only_reason (NremStore    *self);
 int         nrem_store_get_file_version  (NremStore       *self);
 gboolean    nrem_store_check_writable    (NremStore       *self,
                                           GError         **error);
+void        nrem_store_set_busy_timeout  (NremStore       *self,
+                                          int              ms);
 
 char       *nrem_store_get_meta          (NremStore       *self,
                                           const char      *key);
@@ -80,6 +82,9 @@ NremRow    *nrem_store_get_row           (NremStore       *self,
                                           const char      *uuid,
                                           GError         **error);
 gboolean    nrem_store_put_row           (NremStore       *self,
+                                          const NremRow   *row,
+                                          GError         **error);
+gboolean    nrem_store_insert_row        (NremStore       *self,
                                           const NremRow   *row,
                                           GError         **error);
 gboolean    nrem_store_replace_row       (NremStore       *self,
@@ -108,6 +113,8 @@ gboolean    nrem_store_add_conflict      (NremStore       *self,
                                           const NremRow   *incoming,
                                           gboolean         kept_incoming,
                                           GError         **error);
+gboolean    nrem_store_has_conflict      (NremStore       *self,
+                                          const NremRow   *loser);
 GPtrArray  *nrem_store_list_conflicts    (NremStore       *self,
                                           GError         **error);
 gboolean    nrem_store_resolve_conflict  (NremStore       *self,
