@@ -22,7 +22,7 @@ check: build
 	@sh tools/run-tests.sh $(BUILD)
 
 bench: build
-	@sh tests/bench/run.sh $(BUILD)
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh tests/bench/run.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)
