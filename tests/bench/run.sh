@@ -28,3 +28,6 @@ echo "== mandates (the matrix of 300 mechanisms x 25 dimensions: first frame, sc
 
 echo "== agenda (a schedule of 1,000 events: import and the first day)"
 "$BUILD/tests/bench/bench-agenda"
+
+echo "== recommendations (2,000 with 5 revisions: list, filter as you type, scrolling; export of 200)"
+"$BUILD/tests/bench/bench-recommendations" "$DATA/large.json"
