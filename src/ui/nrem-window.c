@@ -9,8 +9,10 @@
 
 #include "nrem-window-private.h"
 #include "overview/nrem-overview-page.h"
+#include "participants/nrem-participants-page.h"
 #include "agenda/nrem-agenda-page.h"
 #include "mandates/nrem-mandates-page.h"
+#include "recommendations/nrem-recommendations-page.h"
 
 #include <glib/gi18n.h>
 
@@ -72,17 +74,28 @@ nrem_window_show_toast (NremWindow *self,
 }
 
 /* Panes take the session through their "session" property: a new pane in the stack needs no
- * code here. */
+ * code here. A pane gets it when it is first shown, so that start-up loads only what the first
+ * page needs; a large directory or matrix is read when the user goes to it. */
 static void
-give_session_to_panes (NremWindow *self)
+give_session_to_visible_pane (NremWindow *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "session") != NULL)
-        g_object_set (child, "session", self->session, NULL);
-    }
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+  g_autoptr(NremSession) current = NULL;
+
+  if (child == NULL || self->session == NULL ||
+      g_object_class_find_property (G_OBJECT_GET_CLASS (child), "session") == NULL)
+    return;
+  g_object_get (child, "session", &current, NULL);
+  if (current == NULL)
+    g_object_set (child, "session", self->session, NULL);
+}
+
+static void
+on_view_stack_visible_child_cb (NremWindow   *self,
+                                GParamSpec   *pspec,
+                                AdwViewStack *stack)
+{
+  give_session_to_visible_pane (self);
 }
 
 static void
@@ -330,7 +343,10 @@ nrem_window_constructed (GObject *object)
 
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   nrem_meeting_selector_set_session (self->meeting_selector, self->session);
-  give_session_to_panes (self);
+  give_session_to_visible_pane (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_stack_visible_child_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (nrem_store_is_read_only (nrem_session_get_store (self->session)))
     {
@@ -430,8 +446,10 @@ nrem_window_class_init (NremWindowClass *klass)
 
   g_type_ensure (NREM_TYPE_MEETING_SELECTOR);
   g_type_ensure (NREM_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (NREM_TYPE_PARTICIPANTS_PAGE);
   g_type_ensure (NREM_TYPE_AGENDA_PAGE);
   g_type_ensure (NREM_TYPE_MANDATES_PAGE);
+  g_type_ensure (NREM_TYPE_RECOMMENDATIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nremdesk/NremDesk/ui/nrem-window.ui");
