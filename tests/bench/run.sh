@@ -31,3 +31,6 @@ echo "== agenda (a schedule of 1,000 events: import and the first day)"
 
 echo "== recommendations (2,000 with 5 revisions: list, filter as you type, scrolling; export of 200)"
 "$BUILD/tests/bench/bench-recommendations" "$DATA/large.json"
+
+echo "== participants (10,000 people: first rows, search as you type)"
+"$BUILD/tests/bench/bench-participants" "$DATA/large.json"
