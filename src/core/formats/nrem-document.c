@@ -46,6 +46,7 @@ typedef struct
   PangoLayout  *label_layout;
   GPtrArray    *cell_layouts;
   double        height;
+  double        label_width;  /* the hanging number's column: wide enough for "12 bis." */
 } Block;
 
 /* A piece of a block on a page: lines [first, first + n) of a paragraph, or a whole block. */
@@ -198,7 +199,7 @@ make_layout (cairo_t    *cr,
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_width (layout, width < 0 ? -1 : (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, markup, -1);
   return layout;
@@ -263,12 +264,20 @@ prepare_block (Block   *block,
 
     case BLOCK_PARAGRAPH:
       {
-        double left = block->indent + (block->label ? LABEL_WIDTH : 0);
+        double left;
 
+        block->label_width = 0;
+        if (block->label != NULL)
+          {
+            int w, h;
+
+            block->label_layout = make_layout (cr, block->label, BODY_FONT, -1);
+            pango_layout_get_pixel_size (block->label_layout, &w, &h);
+            block->label_width = MAX (LABEL_WIDTH, w + 8);
+          }
+        left = block->indent + block->label_width;
         block->layout = make_layout (cr, block->markup, BODY_FONT, text_width - left);
         pango_layout_set_spacing (block->layout, 2 * PANGO_SCALE);
-        if (block->label != NULL)
-          block->label_layout = make_layout (cr, block->label, BODY_FONT, LABEL_WIDTH);
         block->height = layout_height (block->layout);
       }
       break;
@@ -481,8 +490,7 @@ nrem_document_render_page (NremDocument *doc,
                 cairo_move_to (cr, left, piece->y);
                 pango_cairo_show_layout (cr, block->label_layout);
               }
-            if (block->label_layout != NULL)
-              left += LABEL_WIDTH;
+            left += block->label_width;
             draw_layout_lines (cr, block->layout, left, piece->y, piece->first_line, piece->n_lines);
           }
           break;
