@@ -12,6 +12,8 @@
 #include "nrem-person-search.h"
 #include "nrem-time.h"
 
+#include "nrem-field-editor.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -107,30 +109,11 @@ show_toast (NremAgendaEditor *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-/* What assistive technologies talk to: the text inside an entry row, which has the focus. */
-static GtkAccessible *
-accessible_of (GtkWidget *editor)
-{
-  if (ADW_IS_ENTRY_ROW (editor))
-    return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (editor)));
-  return GTK_ACCESSIBLE (editor);
-}
-
 static char *
 get_text (NremAgendaEditor *self,
           Field             i)
 {
-  GtkWidget *editor = self->editors[i];
-
-  if (GTK_IS_TEXT_VIEW (editor))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
+  return nrem_field_editor_dup_text (self->editors[i]);
 }
 
 static void
@@ -138,18 +121,8 @@ set_text (NremAgendaEditor *self,
           Field             i,
           const char       *text)
 {
-  GtkWidget *editor = self->editors[i];
-  g_autofree char *current = get_text (self, i);
-
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (current, text) == 0)
-    return;
   self->loading = TRUE;
-  if (GTK_IS_TEXT_VIEW (editor))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (editor), text);
+  nrem_field_editor_set_text (self->editors[i], text);
   self->loading = FALSE;
 }
 
@@ -233,9 +206,9 @@ show_validity (NremAgendaEditor *self,
     {
       gtk_widget_add_css_class (editor, "error");
       gtk_widget_set_tooltip_text (editor, problem);
-      gtk_accessible_update_state (accessible_of (editor), GTK_ACCESSIBLE_STATE_INVALID,
+      gtk_accessible_update_state (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_STATE_INVALID,
                                    GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (accessible_of (editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      gtk_accessible_update_property (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       problem, -1);
       self->invalid |= FIELD_BIT (i);
     }
@@ -243,12 +216,12 @@ show_validity (NremAgendaEditor *self,
     {
       gtk_widget_remove_css_class (editor, "error");
       gtk_widget_set_tooltip_text (editor, NULL);
-      gtk_accessible_reset_state (accessible_of (editor), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_state (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_STATE_INVALID);
       if (hint != NULL)
-        gtk_accessible_update_property (accessible_of (editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+        gtk_accessible_update_property (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                         hint, -1);
       else
-        gtk_accessible_reset_property (accessible_of (editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        gtk_accessible_reset_property (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       self->invalid &= ~FIELD_BIT (i);
     }
   if (hint_label == NULL)
@@ -662,7 +635,7 @@ nrem_agenda_editor_init (NremAgendaEditor *self)
 
       /* the text inside the row is what a screen reader meets: it carries the row's name */
       if (ADW_IS_ENTRY_ROW (editor))
-        gtk_accessible_update_property (accessible_of (editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
+        gtk_accessible_update_property (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor)),
                                         -1);
 

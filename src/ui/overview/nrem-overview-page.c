@@ -17,6 +17,8 @@
 #include "nrem-time.h"
 #include "nrem-ui-text.h"
 
+#include "nrem-field-editor.h"
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -173,30 +175,11 @@ is_read_only (NremOverviewPage *self)
   return self->session == NULL || nrem_store_is_read_only (nrem_session_get_store (self->session));
 }
 
-/* What assistive technologies talk to: the text inside an entry row, which has the focus. */
-static GtkAccessible *
-accessible_of (GtkWidget *editor)
-{
-  if (ADW_IS_ENTRY_ROW (editor))
-    return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (editor)));
-  return GTK_ACCESSIBLE (editor);
-}
-
 static char *
 get_text (NremOverviewPage *self,
           Field             i)
 {
-  GtkWidget *editor = self->editors[i];
-
-  if (GTK_IS_TEXT_VIEW (editor))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
+  return nrem_field_editor_dup_text (self->editors[i]);
 }
 
 static void
@@ -204,19 +187,8 @@ set_text (NremOverviewPage *self,
           Field             i,
           const char       *text)
 {
-  GtkWidget *editor = self->editors[i];
-  g_autofree char *current = get_text (self, i);
-
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (current, text) == 0)
-    return;
-
   self->loading = TRUE;
-  if (GTK_IS_TEXT_VIEW (editor))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (editor), text);
+  nrem_field_editor_set_text (self->editors[i], text);
   self->loading = FALSE;
 }
 
@@ -361,10 +333,10 @@ show_validity (NremOverviewPage *self,
     {
       gtk_widget_add_css_class (editor, "error");
       gtk_widget_set_tooltip_text (editor, problem);
-      gtk_accessible_update_state (accessible_of (editor),
+      gtk_accessible_update_state (nrem_field_editor_accessible (editor),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
-      gtk_accessible_update_property (accessible_of (editor),
+      gtk_accessible_update_property (nrem_field_editor_accessible (editor),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem,
                                       -1);
       self->invalid |= FIELD_BIT (i);
@@ -373,13 +345,13 @@ show_validity (NremOverviewPage *self,
     {
       gtk_widget_remove_css_class (editor, "error");
       gtk_widget_set_tooltip_text (editor, NULL);
-      gtk_accessible_reset_state (accessible_of (editor), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_state (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_STATE_INVALID);
       if (hint != NULL)
-        gtk_accessible_update_property (accessible_of (editor),
+        gtk_accessible_update_property (nrem_field_editor_accessible (editor),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
                                         -1);
       else
-        gtk_accessible_reset_property (accessible_of (editor),
+        gtk_accessible_reset_property (nrem_field_editor_accessible (editor),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       self->invalid &= ~FIELD_BIT (i);
     }
@@ -677,7 +649,7 @@ update_editable (NremOverviewPage *self)
         }
       else
         gtk_editable_set_editable (GTK_EDITABLE (self->editors[i]), editable);
-      gtk_accessible_update_property (accessible_of (self->editors[i]),
+      gtk_accessible_update_property (nrem_field_editor_accessible (self->editors[i]),
                                       GTK_ACCESSIBLE_PROPERTY_READ_ONLY, !editable,
                                       -1);
     }
@@ -859,7 +831,7 @@ nrem_overview_page_init (NremOverviewPage *self)
 
       /* the row is labelled by its title, the text in it that takes the focus is not */
       if (ADW_IS_ENTRY_ROW (editor))
-        gtk_accessible_update_property (accessible_of (editor),
+        gtk_accessible_update_property (nrem_field_editor_accessible (editor),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor)),
                                         -1);

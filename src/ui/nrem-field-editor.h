@@ -1,0 +1,20 @@
+/* nrem-field-editor.h
+ *
+ * The editors of the forms that save as you type (entry rows, entries, text views), read and
+ * written alike.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkAccessible *nrem_field_editor_accessible (GtkWidget  *editor);
+char          *nrem_field_editor_dup_text   (GtkWidget  *editor);
+gboolean       nrem_field_editor_set_text   (GtkWidget  *editor,
+                                             const char *text);
+
+G_END_DECLS
