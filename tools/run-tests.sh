@@ -5,10 +5,10 @@ set -u
 BUILD=${1:-build}
 
 export GSK_RENDERER=cairo GDK_DEBUG=default-settings ADW_DISABLE_PORTAL=1 \
-       GSETTINGS_BACKEND=memory LANG=C.UTF-8 GTK_THEME=Adwaita NO_AT_BRIDGE=0
+       GSETTINGS_BACKEND=memory LANG=C.UTF-8 GTK_THEME=Adwaita
 
 rm -f "$BUILD/meson-logs/testlog.json"
-xvfb-run -a -s "-screen 0 1280x800x24" \
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
   dbus-run-session -- meson test -C "$BUILD" --print-errorlogs --num-processes 2
 status=$?
 

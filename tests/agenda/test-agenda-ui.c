@@ -200,7 +200,7 @@ test_build_session_by_keyboard (Fixture       *f,
   gint64 before = db_int (f, "SELECT count(*) FROM session WHERE deleted_at IS NULL");
   GtkWidget *focus;
 
-  /* Ctrl+Shift+N's action: a session after the last of the day, its title ready to type over */
+  /* Ctrl+N's action: a session after the last of the day, its title ready to type over */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "agenda.add", NULL));
   iterate (50);
   g_assert_cmpint (db_int (f, "SELECT count(*) FROM session WHERE deleted_at IS NULL"), ==, before + 1);

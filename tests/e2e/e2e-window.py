@@ -15,10 +15,14 @@ import tempfile
 import time
 
 try:
-    import pyatspi
+    import importlib.util
+    if importlib.util.find_spec("pyatspi") is None:
+        raise ImportError
 except ImportError:
     print("pyatspi is missing: skipped")
     sys.exit(77)
+
+pyatspi = None  # imported once the application holds the display (see main)
 
 BANGKOK = "Second Consultative Meeting on Strengthening Partnerships"
 
@@ -78,6 +82,11 @@ def main():
                XDG_CACHE_HOME=os.path.join(tmp, "cache"), GTK_A11Y="atspi")
     env.pop("GTK_THEME", None)
     proc = subprocess.Popen([binary, "--db", db], env=env)
+    global pyatspi
+    # importing pyatspi before the application connects may let Xvfb reset under it
+    time.sleep(0.5)
+    import pyatspi as atspi_module
+    pyatspi = atspi_module
     try:
         app = wait_for("the application on the accessibility bus", lambda: find_app(proc.pid))
 

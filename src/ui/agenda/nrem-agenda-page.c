@@ -1185,7 +1185,7 @@ nrem_agenda_page_class_init (NremAgendaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "agenda.export-pdf", NULL, export_pdf_activated);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "agenda.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "agenda.duplicate", NULL);
