@@ -75,6 +75,7 @@ void                    nrem_window_exchange_dispose      (NremWindow       *sel
 
 /* for tests */
 NremOverviewPage       *nrem_window_get_overview_page     (NremWindow       *self);
+AdwViewStack           *nrem_window_get_view_stack        (NremWindow       *self);
 NremMeetingSelector    *nrem_window_get_meeting_selector  (NremWindow       *self);
 gboolean                nrem_window_is_busy               (NremWindow       *self);
 AdwMessageDialog       *nrem_window_get_import_preview    (NremWindow       *self);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "nrem-window-private.h"
+#include "nrem-pane-slot.h"
 #include "overview/nrem-overview-page.h"
 #include "participants/nrem-participants-page.h"
 #include "agenda/nrem-agenda-page.h"
@@ -446,6 +447,7 @@ nrem_window_class_init (NremWindowClass *klass)
 
   g_type_ensure (NREM_TYPE_MEETING_SELECTOR);
   g_type_ensure (NREM_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (NREM_TYPE_PANE_SLOT);
   g_type_ensure (NREM_TYPE_PARTICIPANTS_PAGE);
   g_type_ensure (NREM_TYPE_AGENDA_PAGE);
   g_type_ensure (NREM_TYPE_MANDATES_PAGE);
@@ -517,6 +519,12 @@ nrem_window_get_session (NremWindow *self)
 {
   g_return_val_if_fail (NREM_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+AdwViewStack *
+nrem_window_get_view_stack (NremWindow *self)
+{
+  return self->view_stack;
 }
 
 NremOverviewPage *

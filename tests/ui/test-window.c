@@ -20,6 +20,7 @@
 #include "meetings/nrem-meeting-row.h"
 #include "meetings/nrem-meeting-selector.h"
 #include "nrem-exchange.h"
+#include "nrem-pane-slot.h"
 #include "nrem-session.h"
 #include "nrem-time.h"
 #include "nrem-ui-text.h"
@@ -661,6 +662,12 @@ check_names (GtkWidget *widget,
     check_names (child, unnamed);
 }
 
+static gboolean
+pane_built (gpointer data)
+{
+  return !NREM_IS_PANE_SLOT (data) || nrem_pane_slot_get_pane (data) != NULL;
+}
+
 static void
 test_window_accessible_names (Fixture       *fixture,
                               gconstpointer  data)
@@ -668,6 +675,15 @@ test_window_accessible_names (Fixture       *fixture,
   g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
   NremExportDialog *export = nrem_export_dialog_new (GTK_WINDOW (fixture->window),
                                                      nrem_session_get_meeting (fixture->session));
+  AdwViewStack *stack = nrem_window_get_view_stack (fixture->window);
+  static const char * const panes[] = { "participants", "agenda", "mandates", "recommendations", "overview" };
+
+  /* every pane is built when first shown: show each, so that the walk reaches all of them */
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      adw_view_stack_set_visible_child_name (stack, panes[i]);
+      g_assert_true (wait_until (pane_built, adw_view_stack_get_child_by_name (stack, panes[i]), 5000));
+    }
 
   check_names (GTK_WIDGET (fixture->window), unnamed);
   check_names (GTK_WIDGET (export), unnamed);
