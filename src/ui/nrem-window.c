@@ -100,6 +100,18 @@ on_view_stack_visible_child_cb (NremWindow   *self,
 }
 
 static void
+show_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NremWindow *self = NREM_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
 update_switcher_bar (NremWindow *self)
 {
   GtkSelectionModel *pages = adw_view_stack_get_pages (self->view_stack);
@@ -473,6 +485,15 @@ nrem_window_class_init (NremWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.conflicts", NULL, conflicts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
+  {
+    /* Alt+1 … Alt+5: the panes in the order of the switcher */
+    static const char * const panes[] = { "overview", "participants", "agenda", "mandates", "recommendations" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.show-pane", "s", panes[i]);
+  }
 
   /* Ctrl+N stays free for the panes (a new participant, a new session) */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
