@@ -14,6 +14,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "e2e"))
+from nrem_atspi import find_app, wait_for, walk  # noqa: E402
+
 try:
     import importlib.util
     if importlib.util.find_spec("pyatspi") is None:
@@ -22,47 +25,7 @@ except ImportError:
     print("pyatspi is missing: skipped")
     sys.exit(77)
 
-pyatspi = None  # imported once the application holds the display (see main)
-
 BANGKOK = "Second Consultative Meeting on Strengthening Partnerships"
-
-
-def wait_for(what, predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
 
 
 def text_of(node):
@@ -82,11 +45,6 @@ def main():
                XDG_CACHE_HOME=os.path.join(tmp, "cache"), GTK_A11Y="atspi")
     env.pop("GTK_THEME", None)
     proc = subprocess.Popen([binary, "--db", db], env=env)
-    global pyatspi
-    # importing pyatspi before the application connects may let Xvfb reset under it
-    time.sleep(0.5)
-    import pyatspi as atspi_module
-    pyatspi = atspi_module
     try:
         app = wait_for("the application on the accessibility bus", lambda: find_app(proc.pid))
 

@@ -17,6 +17,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "e2e"))
+from nrem_atspi import find_app, wait_for, walk  # noqa: E402
+
 if importlib.util.find_spec("pyatspi") is None:
     print("pyatspi is missing: skipped")
     sys.exit(77)
@@ -27,47 +30,6 @@ if importlib.util.find_spec("pyatspi") is None:
 pyatspi = None
 
 NAME = "Zoë Ndlovu-Åberg"
-
-
-def wait_for(what, predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def walk(node, depth=0):
-    if node is None or depth > 80:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
 
 
 def find(root, name, roles=None, not_roles=()):

@@ -22,6 +22,9 @@ import time
 import zipfile
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "e2e"))
+from nrem_atspi import wait_for, walk  # noqa: E402
+
 TEXT = "States should consult national rapporteurs and equivalent mechanisms on draft legislation"
 SUB = "including on the budget of anti-trafficking programmes."
 BANGKOK = "5862ca7e-5108-5623-8dc4-8bf867ee0229"
@@ -31,37 +34,6 @@ try:
 except ImportError:
     print("# skipped: pyatspi is missing")
     sys.exit(77)
-
-
-def wait_for(what, func, timeout=30.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = func()
-        except SystemExit:
-            raise
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        n = node.childCount
-    except Exception:
-        return
-    for i in range(n):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
 
 
 def find(root, role=None, name=None, prefix=None, showing=False):
