@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "nrem-application.h"
 
@@ -15,6 +16,8 @@ main (int   argc,
 {
   g_autoptr(NremApplication) app = NULL;
 
+  /* the command line speaks the user's language too, before GTK is set up */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -331,12 +331,12 @@ char *
 nrem_participants_describe_count (guint people,
                                   guint countries)
 {
-  g_autofree char *who = g_strdup_printf (ngettext ("%u person", "%u people", people), people);
+  g_autofree char *who = g_strdup_printf (ngettext ("%'u person", "%'u people", people), people);
   g_autofree char *where = NULL;
 
   if (countries == 0)
     return g_steal_pointer (&who);
-  where = g_strdup_printf (ngettext ("%u country", "%u countries", countries), countries);
+  where = g_strdup_printf (ngettext ("%'u country", "%'u countries", countries), countries);
   /* Translators: "12 people" "from" "7 countries" */
   return g_strdup_printf (_("%s from %s"), who, where);
 }
