@@ -1374,6 +1374,17 @@ conflict_label (const char *json)
   return NULL;
 }
 
+/**
+ * nrem_store_count_conflicts:
+ *
+ * Returns: how many conflicts wait for review, without reading them
+ */
+guint
+nrem_store_count_conflicts (NremStore *self)
+{
+  return (guint) query_int (self, "SELECT count(*) FROM conflict WHERE resolved_at IS NULL", 0);
+}
+
 GPtrArray *
 nrem_store_list_conflicts (NremStore  *self,
                            GError    **error)

@@ -115,6 +115,7 @@ gboolean    nrem_store_add_conflict      (NremStore       *self,
                                           GError         **error);
 gboolean    nrem_store_has_conflict      (NremStore       *self,
                                           const NremRow   *loser);
+guint       nrem_store_count_conflicts   (NremStore       *self);
 GPtrArray  *nrem_store_list_conflicts    (NremStore       *self,
                                           GError         **error);
 gboolean    nrem_store_resolve_conflict  (NremStore       *self,

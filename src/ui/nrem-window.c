@@ -216,12 +216,10 @@ static gboolean
 count_conflicts_cb (gpointer user_data)
 {
   NremWindow *self = user_data;
-  g_autoptr(GPtrArray) conflicts = NULL;
 
   self->conflicts_source = 0;
-  if (self->session != NULL)
-    conflicts = nrem_session_list_conflicts (self->session, NULL);
-  self->n_conflicts = conflicts != NULL ? conflicts->len : 0;
+  self->n_conflicts = self->session != NULL
+    ? nrem_store_count_conflicts (nrem_session_get_store (self->session)) : 0;
   nrem_window_update_actions (self);
   return G_SOURCE_REMOVE;
 }

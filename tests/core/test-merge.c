@@ -569,6 +569,8 @@ test_conflict (Fixture       *fx,
   on_b = nrem_store_list_conflicts (b, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (on_b->len, ==, 1);
+  g_assert_cmpuint (nrem_store_count_conflicts (b), ==, 1);
+  g_assert_cmpuint (nrem_store_count_conflicts (a), ==, 0);
   cb = g_ptr_array_index (on_b, 0);
   g_assert_cmpint (cb->kind, ==, NREM_ENTITY_MEETING);
   g_assert_cmpstr (cb->uuid, ==, bangkok);
