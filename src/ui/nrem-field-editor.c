@@ -57,3 +57,55 @@ nrem_field_editor_set_text (GtkWidget  *editor,
     gtk_editable_set_text (GTK_EDITABLE (editor), text);
   return TRUE;
 }
+
+/**
+ * nrem_field_editor_show_validity:
+ * @hint_label: (nullable): the line under the editor that explains it
+ * @problem: (nullable): what is wrong with the text, or %NULL when it is valid
+ * @hint: (nullable): what the field expects, said when nothing is wrong
+ *
+ * Marks an editor invalid, for the eye (error style, the problem under it) and for a screen
+ * reader (the invalid state, the problem as description), or clears the mark.
+ */
+void
+nrem_field_editor_show_validity (GtkWidget  *editor,
+                                 GtkLabel   *hint_label,
+                                 const char *problem,
+                                 const char *hint)
+{
+  GtkAccessible *accessible = nrem_field_editor_accessible (editor);
+
+  if (problem != NULL)
+    {
+      gtk_widget_add_css_class (editor, "error");
+      gtk_widget_set_tooltip_text (editor, problem);
+      gtk_accessible_update_state (accessible, GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (editor, "error");
+      gtk_widget_set_tooltip_text (editor, NULL);
+      gtk_accessible_reset_state (accessible, GTK_ACCESSIBLE_STATE_INVALID);
+      if (hint != NULL)
+        gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+      else
+        gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+
+  if (hint_label == NULL)
+    return;
+  gtk_label_set_label (hint_label, problem != NULL ? problem : hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (hint_label), problem != NULL || hint != NULL);
+  if (problem != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (hint_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (hint_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (hint_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (hint_label), "dim-label");
+    }
+}

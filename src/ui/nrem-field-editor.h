@@ -16,5 +16,9 @@ GtkAccessible *nrem_field_editor_accessible (GtkWidget  *editor);
 char          *nrem_field_editor_dup_text   (GtkWidget  *editor);
 gboolean       nrem_field_editor_set_text   (GtkWidget  *editor,
                                              const char *text);
+void           nrem_field_editor_show_validity (GtkWidget  *editor,
+                                                GtkLabel   *hint_label,
+                                                const char *problem,
+                                                const char *hint);
 
 G_END_DECLS

@@ -326,50 +326,11 @@ show_validity (NremOverviewPage *self,
                const char       *problem,
                const char       *hint)
 {
-  GtkWidget *editor = self->editors[i];
-  GtkLabel *hint_label = self->hints[i];
-
+  nrem_field_editor_show_validity (self->editors[i], self->hints[i], problem, hint);
   if (problem != NULL)
-    {
-      gtk_widget_add_css_class (editor, "error");
-      gtk_widget_set_tooltip_text (editor, problem);
-      gtk_accessible_update_state (nrem_field_editor_accessible (editor),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (nrem_field_editor_accessible (editor),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem,
-                                      -1);
-      self->invalid |= FIELD_BIT (i);
-    }
+    self->invalid |= FIELD_BIT (i);
   else
-    {
-      gtk_widget_remove_css_class (editor, "error");
-      gtk_widget_set_tooltip_text (editor, NULL);
-      gtk_accessible_reset_state (nrem_field_editor_accessible (editor), GTK_ACCESSIBLE_STATE_INVALID);
-      if (hint != NULL)
-        gtk_accessible_update_property (nrem_field_editor_accessible (editor),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
-                                        -1);
-      else
-        gtk_accessible_reset_property (nrem_field_editor_accessible (editor),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      self->invalid &= ~FIELD_BIT (i);
-    }
-
-  if (hint_label == NULL)
-    return;
-  gtk_label_set_label (hint_label, problem != NULL ? problem : hint != NULL ? hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (hint_label), problem != NULL || hint != NULL);
-  if (problem != NULL)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (hint_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (hint_label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (hint_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (hint_label), "dim-label");
-    }
+    self->invalid &= ~FIELD_BIT (i);
 }
 
 static void
