@@ -8,14 +8,12 @@ Run by Debian's /usr/bin/python3 with pyatspi under xvfb-run and dbus-run-sessio
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "e2e"))
-from nrem_atspi import wait_for, walk  # noqa: E402
+from nrem_atspi import click, db_value, wait_for, walk  # noqa: E402
 
 TITLE = "Human rights due diligence in supply chains"
 BANGKOK = "5862ca7e-5108-5623-8dc4-8bf867ee0229"
@@ -43,21 +41,6 @@ def find(root, role=None, name=None, contains=None, showing=False):
         except Exception:
             continue
     return None
-
-
-def click(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press", "toggle"):
-            action.doAction(i)
-            return
-    action.doAction(0)
-
-
-def db_value(db, sql, *args):
-    with sqlite3.connect(db) as c:
-        row = c.execute(sql, args).fetchone()
-        return row[0] if row else None
 
 
 def main():

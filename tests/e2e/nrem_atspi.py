@@ -50,3 +50,21 @@ def find_app(pid):
         except Exception:
             continue
     return None
+
+
+def click(node):
+    """What a person does to a button: its click (or activate, press, toggle) action."""
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press", "toggle"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def db_value(db, sql, *args):
+    """The first column of the first row a query of the database gives, or None."""
+    import sqlite3
+    with sqlite3.connect(db) as con:
+        row = con.execute(sql, args).fetchone()
+        return row[0] if row else None

@@ -17,7 +17,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "e2e"))
-from nrem_atspi import find_app, walk  # noqa: E402
+from nrem_atspi import click, find_app, walk  # noqa: E402
 
 try:
     import pyatspi
@@ -74,15 +74,6 @@ def find(app, roles, name=None, prefix=None, contains=None, visible=False):
             continue
         return node
     return None
-
-
-def click(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press", "toggle"):
-            action.doAction(i)
-            return
-    action.doAction(0)
 
 
 BUTTONS = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)

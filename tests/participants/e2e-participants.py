@@ -18,7 +18,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "e2e"))
-from nrem_atspi import find_app, wait_for, walk  # noqa: E402
+from nrem_atspi import click as press, find_app, wait_for, walk  # noqa: E402
 
 if importlib.util.find_spec("pyatspi") is None:
     print("pyatspi is missing: skipped")
@@ -45,15 +45,6 @@ def find(root, name, roles=None, not_roles=()):
         except Exception:
             continue
     return None
-
-
-def press(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press", "toggle"):
-            action.doAction(i)
-            return
-    action.doAction(0)
 
 
 def editables(root, name):

@@ -14,16 +14,14 @@ NREM_E2E_SCREENSHOTS=DIR keeps screenshots of the steps (ImageMagick's import).
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "e2e"))
-from nrem_atspi import wait_for, walk  # noqa: E402
+from nrem_atspi import click, db_value, wait_for, walk  # noqa: E402
 
 TEXT = "States should consult national rapporteurs and equivalent mechanisms on draft legislation"
 SUB = "including on the budget of anti-trafficking programmes."
@@ -52,21 +50,6 @@ def find(root, role=None, name=None, prefix=None, showing=False):
         except Exception:
             continue
     return None
-
-
-def click(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press", "toggle"):
-            action.doAction(i)
-            return
-    action.doAction(0)
-
-
-def db_value(db, sql, *args):
-    with sqlite3.connect(db) as c:
-        row = c.execute(sql, args).fetchone()
-        return row[0] if row else None
 
 
 def screenshot(name):
